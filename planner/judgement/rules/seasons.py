@@ -9,6 +9,7 @@ describe the data: its sources, the evaluation set, the metrics' datasets and th
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.capped import COUNTS_DEMAND
@@ -173,6 +174,18 @@ def _over_years(period: str | None) -> bool:
     return bool(WHOLE_YEAR.find(period) or _YEARS_LONG.search(period))
 
 
+# A season named in the plural: the same season in several years (`five summers`, `winters since 2019`).
+_SEASONS_OVER_YEARS = Lexicon("summers, winters, autumns, springs, dry seasons, wet seasons, rainy seasons")
+
+
+def _same_season_yearly(period: str | None, texts: Iterable[str]) -> bool:
+    """Whether the data holds the same season in several years (`Summers 2020 to 2024`, `five summers`): a
+    season gathered year after year is the season the operation runs in, not one it happened to record."""
+    if period and SEASONS.find(period) and len(set(_YEAR.findall(period))) >= 2:
+        return True
+    return any(_SEASONS_OVER_YEARS.find(text) for text in (period or "", *texts))
+
+
 def _covered(period: str) -> list[str]:
     """The months, in order, a period within a year covers (`May - Oct 2025`: may to october); empty
     when it spans a year or more, or says no months."""
@@ -276,6 +289,16 @@ def _launch_outside(plan: Plan, period: str, span: int) -> Evidence:
     quiet=(
         Case(  # a year of data
             {"constraints.data.period": "Jan - Dec 2025", "product.task": "forecasting"}
+        ),
+        Case(  # a ski school's winters, year after year: the season it runs in
+            {
+                "product.task": "forecasting",
+                "constraints.data.period": None,
+                "constraints.data.sources": [
+                    {"name": "Lesson bookings, six winters (resort, level, day)", "acquisition": "own"}
+                ],
+                "constraints.data.differences": ["none"],
+            }
         ),
         Case(  # a river-boat hire firm's data: the same months in each of three years, the months it runs
             {
@@ -388,6 +411,8 @@ def data_from_one_season(plan: Plan) -> Evidence:
     texts = {path: _AHEAD.sub(" ", text) for path in paths if isinstance(text := answer_at(plan, path), str)}
     if any(WHOLE_YEAR.find(text) or _YEARS_LONG.search(text) for text in texts.values()):
         return None  # the data spans the year, or years
+    if _same_season_yearly(period, texts.values()):
+        return None  # the same season year after year: the season the product runs in
     years = {year for text in texts.values() for year in _YEAR.findall(text)}
     named = {path: found for path, text in texts.items() if (found := _months(text))}  # read once
     months = set().union(*named.values())
