@@ -72,6 +72,13 @@ _UNCHECKED = {"done.later_phase": ["removes_check"], "done.online_validation": "
         Case(  # the trial camera sits on one of four machines: the pilot unit is the only one possible
             {"done.pilot_units": "typical", "done.when_met": "Shadow on machine 3, then live on machine 3."}
         ),
+        Case(  # a pawnbroker's main branch of three first: one of a handful, no sample to draw
+            {
+                "done.pilot_units": "typical",
+                "product.users": "Valuers at our three branches.",
+                "done.when_met": "Pilot at the main branch, then the other two.",
+            }
+        ),
         Case(  # a festival held a few events a year: no comparable units to draw from
             {"done.pilot_units": "typical", "product.goal": "Forecast bar staffing at a few events a year."}
         ),

@@ -279,7 +279,7 @@ def population_held(plan: Plan) -> bool:
 # Sites a pilot could be drawn from, counted in the answers: `three lines`, `our 4 plants`, `lines 1 and 3`.
 _SITES = (
     r"(?:lines?|plants?|sites?|wards?|depots?|factories|factory|mills?|kilns?|warehouses?|hospitals?|stores?"
-    r"|machines?(?!\s+learn)|looms?|presses)"
+    r"|machines?(?!\s+learn)|looms?|presses|yards?|branch(?:es)?|shops?)"
 )
 _FEW_NAMED = re.compile(
     rf"\b(?:all|our|across|both|of the)\s+(?:(?:two|three|four|[234])\s+)?(?:production\s+)?{_SITES}\b",
