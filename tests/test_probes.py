@@ -926,3 +926,24 @@ def test_a_wait_or_a_case_outcome_is_not_a_lead_fixed_ahead() -> None:
 )
 def test_label_probes_stay_quiet_off_their_shape(probe: str, shape: dict[str, Any]) -> None:
     assert probe not in {each.id for each in assess(patched(shape)).asked}
+
+
+def test_a_sender_is_asked_about_shaping_what_they_send_only_where_they_gain() -> None:
+    # Kennels send their weekly booking counts for a forecast of the grooming van's days: the format
+    # question stands, but a kennel gains nothing from the forecast, so nobody asks whether it games it.
+    sent = {
+        "product.mode": "automate",
+        "product.task": "forecasting",
+        "constraints.data.sources": [
+            {"name": "Weekly booking counts kennels e-mail us", "acquisition": "from_customers"}
+        ],
+    }
+    plain = {each.id: each for each in assess(patched(sent)).asked}["customers-send-the-data"]
+    assert "tested across senders" in plain.question
+    assert "shape what they send" not in plain.question
+    # The output grants or prices something to the sender (a discount, a place): the gaming clause returns.
+    for gained in ({"product.person_effect": "grants"}, {"product.audience": "staff_about_outsiders"}):
+        asked = {each.id: each for each in assess(patched({**sent, **gained})).asked}[
+            "customers-send-the-data"
+        ]
+        assert "could a sender shape what they send" in asked.question

@@ -27,7 +27,8 @@ from planner.judgement.rules.periodchange import (
 from planner.judgement.rules.words import SENTENCE, Lexicon
 from planner.plan.choices import Acquisition, DataKind, Difference, Direction, Mode, TaskType
 from planner.plan.model import Plan
-from planner.plan.workings import ActionShape, OutcomeLimit, RowsPerThing
+from planner.plan.stakes import PersonEffect
+from planner.plan.workings import ActionShape, Audience, OutcomeLimit, RowsPerThing
 
 
 def _limits_say_none(plan: Plan) -> bool:
@@ -402,26 +403,43 @@ def _case_label_on_each_part(plan: Plan) -> Found:
 # The differences that say the senders' formats and capture vary (their phones, templates, channels).
 _SENDERS_VARY = {Difference.device, Difference.capture, Difference.channel}
 
+# What the output does to the person it is about that a sender gains from: something granted or priced,
+# or a check avoided. Help they may decline, or a need met, gives no one a reason to shape what they send.
+_SENDER_GAINS = {PersonEffect.grants, PersonEffect.scrutiny}
+
 
 @probe("customers-send-the-data", "adversaries-adapt")
 def _customers_send_the_data(plan: Plan) -> Found:
     """Data customers or clients send (reports, photos, forms) is neither the team's own in quality nor in
-    format: each sender has their own phone, template and habits, and a sender who feels the decision can
-    shape what they send. Asked where nothing ticks those differences, or where the model decides alone."""
+    format: each sender has their own phone, template and habits. Asked where nothing ticks those
+    differences, or where the model decides alone; and, where the output decides something about the
+    senders (grants, prices or checks them), whether a sender can shape what they send to get it: a farm's
+    call count or a school's intake forecast gains its sender nothing."""
     sources = plan.constraints.data.sources
     sent = next((i for i, s in enumerate(sources) if s.acquisition is Acquisition.from_customers), None)
     if sent is None:
         return None
     alone = plan.product.mode is Mode.automate
+    effect = plan.product.person_effect
+    gains = effect in _SENDER_GAINS or plan.product.audience is Audience.staff_about_outsiders
     if _SENDERS_VARY & set(plan.constraints.data.differences) and not alone:
         return None  # the senders' formats are ticked as a difference, and a person reads each decision
     evidence = [quote(plan, f"constraints.data.sources[{sent}].name", "sent to us by customers")]
     if alone:
         evidence.append(quote(plan, "product.mode", "the model decides alone"))
+    if effect in _SENDER_GAINS:
+        evidence.append(quote(plan, "product.person_effect", "the output decides something about the sender"))
+    elif gains:
+        evidence.append(quote(plan, "product.audience", "the output decides about people outside"))
+    shaped = (
+        ", and could a sender shape what they send to get the outcome they want? Score it per sender group, "
+        "check a sample against what really happened, and watch for senders whose submissions change once "
+        "the model decides."
+        if gains
+        else "? Score it per sender group, and check a sample against what really happened."
+    )
     return (
         "Customers send this data: is it tested across senders (their phones, templates and channels "
-        "change its format without telling you), and could a sender shape what they send to get the outcome "
-        "they want? Score it per sender group, check a sample against what really happened, and watch for "
-        "senders whose submissions change once the model decides.",
+        "change its format without telling you)" + shaped,
         tuple(evidence),
     )
