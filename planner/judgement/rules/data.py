@@ -62,6 +62,7 @@ from planner.judgement.rules.lexicon import (
     EMBEDS_FOR_A_MODEL,
     ENGAGEMENT,
     GOAL_EVENTS,
+    GROUP_ATTRIBUTES,
     GROUPS,
     HINDSIGHT,
     LABEL_DOUBTS,
@@ -100,6 +101,7 @@ from planner.judgement.rules.lexicon import (
     SILENCE_AS_GOOD,
     STANDARD_FEED,
     STATIC_REFERENCE,
+    TIME_BETWEEN,
     TODAY_BY_MACHINE,
     TRAINED_ON_ISSUED,
     UNCOLLECTABLE,
@@ -412,6 +414,13 @@ def no_checked_eval_set(plan: Plan) -> Evidence:
                 "product.label_is_proxy: false (the team says the label is the goal itself: is it?)",
             ),
         ),
+        Case(  # taps on an offer stand in for money the members spend
+            {
+                "product.label_is_proxy": None,
+                "product.label": "Taps on the offer in the members' app within 7 days.",
+                "product.goal": "Members spend more in the shop each month.",
+            },
+        ),
         Case(  # "not a proxy", yet the label is a return visit and the goal is recovery
             {
                 "product.label_is_proxy": False,
@@ -502,6 +511,13 @@ def no_checked_eval_set(plan: Plan) -> Evidence:
                 "product.goal": "Better quality of care on short-staffed wards.",
                 "product.decision": "The staffing office pre-fills the approval for each request.",
                 "done.metrics[0].name": "Agreement with the matron's approval",
+            }
+        ),
+        Case(  # the label is each job's own duration, read from two taps; the crews' idle share is time
+            {
+                "product.label_is_proxy": False,
+                "product.label": "Minutes between the groomer's 'start' and 'done' taps in the booking app.",
+                "product.goal": "Owners are seen on time, and groomers spend less of the day idle.",
             }
         ),
         Case(  # time spent is no money spent: the goal counts no purchase the label stands in for
@@ -620,7 +636,8 @@ def proxy_label(plan: Plan) -> Evidence:
     # Ticked or not: the label counts one event (a click, a log-in) and the goal counts another (a sale,
     # a cancellation). A lead asks how well one predicts the other; a forecast's label is the count the
     # plan needs (visits forecast to staff a store): it steers no one's behaviour towards the goal.
-    counted = mentions(product.label, ENGAGEMENT)
+    # a duration between two stamps counts no engagement: its taps mark when the work began and ended
+    counted = None if TIME_BETWEEN.find(product.label) else mentions(product.label, ENGAGEMENT)
     if counted is None or mentions(product.label, GOAL_EVENTS) or product.task is TaskType.forecasting:
         return _label_doubted(plan, denied)
     for path in ("product.success_metric", "product.goal"):
@@ -3423,6 +3440,14 @@ def _recurring(plan: Plan) -> str:
                 "product.inputs": "Timesheet lines per employee: hours, project, rate.",
             },
         ),
+        Case(  # the vehicle is said as a group beside its attribute: trips per vehicle
+            {
+                "done.split": "random",
+                "constraints.data.rows_per_thing": None,
+                "constraints.data.newcomers": None,
+                "product.inputs": "Trip records of each vehicle, with the vehicle type and the route.",
+            },
+        ),
         Case(  # the same hosted model, fine-tuned on the sections: training rows a test row can copy
             {
                 "done.split": "random",
@@ -3496,6 +3521,14 @@ def _recurring(plan: Plan) -> str:
         ),
     ),
     quiet=(
+        Case(  # `device type` describes each repair ticket's own device: no rows said to share one
+            {
+                "done.split": "random",
+                "constraints.data.rows_per_thing": None,
+                "constraints.data.newcomers": None,
+                "product.inputs": "Fault description, device type and age, and the date it was handed in.",
+            },
+        ),
         Case(  # the drivers named are the same ones production meets again (few newcomers): no group to hold out
             {
                 "done.split": "random",
@@ -3732,6 +3765,9 @@ def _grouped_in_words(plan: Plan) -> Evidence:
         words = tuple(word for word in words if word not in single)
         if words and not _rows_repeat(plan, text):  # `patients` alone: one row each, or many?
             words = tuple(word for word in words if word not in PERSONS.find_all(text))
+            # `vehicle details` describes each case's own vehicle: no group unless said elsewhere too
+            named = {phrase.split()[0] for phrase in GROUP_ATTRIBUTES.find_all(text)}
+            words = tuple(word for word in words if word not in named or _said_apart(word, text))
         words = words or (MEDIA_SOURCES.find_all(text) if origin else ())
         words = words or _rows_per_entity(text)
         if words:
@@ -3793,6 +3829,11 @@ def _rows_per_entity(text: str | None) -> tuple[str, ...]:
                 if entity != BOUNDARY and not is_number(entity) and not PER_UNIT.find(entity):
                     found.append(entity)
     return tuple(dict.fromkeys(found))
+
+
+def _said_apart(word: str, text: str | None) -> bool:
+    """Whether a group word is said at least once other than as an attribute of the case (`vehicle`)."""
+    return Lexicon(word, unless=", ".join(GROUP_ATTRIBUTES.entries)).find(text) is not None
 
 
 def _rows_repeat(plan: Plan, text: str | None) -> bool:

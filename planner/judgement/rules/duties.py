@@ -202,6 +202,14 @@ def _watched(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
                 "product.data_kinds": ["video"],
             }
         ),
+        Case(  # a microscope camera images each slide the lab technicians prepare: nobody is in view
+            {
+                "product.inputs": "Images of each stained blood smear from the microscope camera.",
+                "constraints.data.sources": [
+                    {"name": "Smear images from the microscope camera with the technicians' cell counts"}
+                ],
+            }
+        ),
         Case(  # a camera beside the packers, but the answers say nobody is in frame
             {
                 "product.inputs": "Ceiling camera images of each parcel at the packers' stations; no staff in frame."

@@ -107,6 +107,10 @@ ENGAGEMENT = Lexicon(
     nurse visit, nurse visits""",
 )
 
+# A label measured as the time between two stamps (`minutes between the start and done taps`): a duration,
+# its clicks or taps only mark when the work began and ended.
+TIME_BETWEEN = Lexicon(phrases("seconds, minutes, hours, days, time, duration", "between"))
+
 # ...and events a goal counts when it is about money or customers staying: one is a proxy for the other.
 GOAL_EVENTS = Lexicon(
     """
@@ -127,6 +131,14 @@ GOAL_EVENTS = Lexicon(
     unless="""in order to, spend their time, spend time, spends time, spending time, spend less time
     spend more time, spend hours, spends hours, spending hours, spend their days, spend the day
     spend too long, spend longer, spend most of their time, spend much of their time""",
+    # a share of the working day: `crews spend less of the day idle` counts time, not money
+    everyday=(
+        (
+            "spend, spends, spending",
+            "idle, of the day, of their day, of the week, of their week, of the shift, of their shift, "
+            "of their time, of the working day",
+        ),
+    ),
 )
 
 
@@ -1091,7 +1103,23 @@ GROUPS = Lexicon(
     + ", school holidays, school holiday, school term, school terms, school year, school years, school run"
     + ", school breaks, school break, school calendar"
     # where a person goes, not the sites the rows come from
-    + ", on site, on-site, onsite, off site, off-site, site visit, site visits, on the site, to site",
+    + ", on site, on-site, onsite, off site, off-site, site visit, site visits, on the site, to site, "
+    # where the records are stored (a data warehouse), not a warehouse the rows come from
+    + phrases(
+        "data, claims, sales, enterprise, analytics, reporting, finance, policy, records, the data, our data",
+        "warehouse, warehouses",
+    )
+    + ", warehouse table, warehouse tables, warehouse export, warehouse exports, warehouse extract",
+)
+
+# A group word said as an attribute of each case (`vehicle details`, `store size`, `device type`): it
+# describes the row, and says nothing of several rows sharing that vehicle, store or device.
+GROUP_ATTRIBUTES = Lexicon(
+    phrases(
+        ", ".join(entry for entry in GROUPS.entries if " " not in entry),
+        """details, detail, type, types, make, makes, model, models, age, size, class, category, colour
+        color, registration, value, mileage, year, features""",
+    )
 )
 
 # A group the data holds one of, or the product sees the same ones of: no new group to generalise to.
@@ -1840,8 +1868,13 @@ AFTER_THE_FACT = Lexicon(
     results of, upon completion, final, total, totals, during, on the day, checkout, check-out, completed
     reason, reasons, notes
     """,
-    # An intake's reason and a referral's notes come with the case; a running total is so far.
+    # An intake's reason and a referral's notes come with the case; a running total is so far; the total
+    # size of what someone holds (a flock, a floor, a fleet) measures a stock, known before any case.
     unless="actual size, actual sizes, actual photo, actual photos, actual image, actual images, actual text, "
+    + phrases(
+        "total", ", *", "size, sizes, area, areas, capacity, capacities, acreage, headcount, population"
+    )
+    + ", "
     + phrases(
         "reason, reasons", "for", "visit, the visit, call, the call, calling, contact, referral, admission"
     )
@@ -3603,14 +3636,22 @@ MADE_SAFE = Lexicon(
     unless="treat it as, treat them as, treated as, treats it as, treat as, treated equally, treated fairly",
 )
 # An answer saying each intervention is on the record beside the rows, or rows after it are left out.
-INTERVENTION_KEPT = Lexicon("""
+INTERVENTION_KEPT = Lexicon(
+    """
     repair history, repair dates, repair date, date of each repair, date of the repair, repair log
     maintenance history, maintenance log, maintenance record, maintenance records, service history
     treatment history, treatment dates, date of each treatment, intervention history, intervention dates
     made-safe flag, made safe flag, made-safe date, made safe date, date made safe
     rows after a repair, rows after the repair, rows after repair, rows after treatment, rows after a fix
     previous repairs, earlier repairs, past repairs, previous treatments, earlier treatments
-""")
+"""
+    # an input that dates the last service (`when last swept`, `date of last service`) keeps each one on the record
+    + phrases(
+        "last, previous, most recent",
+        "service, serviced, swept, sweep, repair, repaired, treatment, treated, cleaned, cleaning, cleared, "
+        "clearance, maintenance, maintained, overhaul, overhauled",
+    )
+)
 # Words saying today's treatment comes on a schedule of its own, whatever the risk: the cycle a list replaces.
 SCHEDULED_TREATMENT = Lexicon("""
     cycle, cycles, cyclic, cyclical, on a cycle, rota, routine visit, routine visits, routine maintenance

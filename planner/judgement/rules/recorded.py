@@ -66,6 +66,14 @@ FILMS_INSIDE = Lexicon("""
 """)
 
 
+# Under a lens no one stands in: a microscope's slide, a plate or a smear fills the frame.
+FILMS_MAGNIFIED = Lexicon("""
+    microscope, microscopes, microscopic, microscopy, micrograph, micrographs, under the microscope
+    slide scanner, slide scanners, whole-slide, whole slide, slide image, slide images
+    smear, smears, blood smear, blood smears, petri dish, petri dishes, well plate, well plates
+""")
+
+
 def _read_says(plan: Plan, *lexicons: Lexicon) -> bool:
     """Whether what the model reads, or what it is for, says any of these words."""
     return any(
@@ -77,14 +85,15 @@ def _read_says(plan: Plan, *lexicons: Lexicon) -> bool:
 
 
 def films_inside(plan: Plan) -> bool:
-    """Whether the camera films inside a pipe, a duct or a borehole: the crew who run it are behind it."""
-    return _read_says(plan, FILMS_INSIDE)
+    """Whether the camera films inside a pipe, a duct or a borehole, or a slide under a microscope: the
+    people who run it are behind it, never in view."""
+    return _read_says(plan, FILMS_INSIDE, FILMS_MAGNIFIED)
 
 
 def films_no_one(plan: Plan) -> bool:
     """Whether what the model reads is filmed where no person is in view: animals or nature, a close-up of
-    a part (a train's wheels), or inside a pipe, a duct or a borehole."""
-    return _read_says(plan, FILMS_NATURE, FILMS_A_PART, FILMS_INSIDE)
+    a part (a train's wheels), inside a pipe, a duct or a borehole, or under a microscope."""
+    return _read_says(plan, FILMS_NATURE, FILMS_A_PART, FILMS_INSIDE, FILMS_MAGNIFIED)
 
 
 def _people_recorded(plan: Plan) -> tuple[str, tuple[str, ...]] | None:

@@ -104,6 +104,15 @@ _PUMPS = {
                 "constraints.data.differences_note": "Each row carries the pump's repair history up to its date.",
             }
         ),
+        Case(  # each visit services the boiler, and an input dates the last one: the service is on the record
+            {
+                "constraints.data.rows_per_thing": "several",
+                "constraints.data.repeated_unit": "one customer's boiler, one row a visit",
+                "constraints.data.acted_between_rows": "not_checked",
+                "constraints.data.newcomers": "many",
+                "product.inputs": "Boiler make and age, months since last serviced, fault reported on booking.",
+            }
+        ),
         Case(_PUMPS),  # several rows, and nothing says any of them is acted on
         Case(  # several seed lots come from one grower, and each lot is tested once: nothing comes back
             {

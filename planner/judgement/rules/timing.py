@@ -182,6 +182,13 @@ from planner.plan.model import Category, Difference, Plan
                 "decision is taken, or written as the case unfolds?)",
             ),
         ),
+        Case(  # a total the case runs up: the calls a tenancy has made, known only as it goes on
+            {
+                "constraints.data.differences": [],
+                "product.inputs": "Property type, the tenant's age and the total repair calls of the tenancy.",
+                "product.inputs_known_after": None,
+            }
+        ),
         Case(  # an input the handling records, for a model meant to come before the handling
             {
                 "constraints.data.differences": [],
@@ -332,6 +339,13 @@ from planner.plan.model import Category, Difference, Plan
                 "constraints.data.differences": ["none"],
                 "product.current_performance": "An early model reaches 0.81 AUC; the strongest feature, the "
                 "supplier's bank change, is known before the decision.",
+            }
+        ),
+        Case(  # the total size of what the client holds is a stock, known months ahead, not a total run up
+            {
+                "constraints.data.differences": [],
+                "product.inputs": "Month, the total pupil headcount and the total floor area of each school.",
+                "product.inputs_known_after": None,
             }
         ),
         Case(  # handling records, for a model that comes after the handling
