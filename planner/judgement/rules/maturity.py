@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import LATE_LABELS_DAYS, Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.evidence import quote, show
+from planner.judgement.rules.months import dates_in
 from planner.judgement.rules.negatives import waits_out_the_window
 from planner.judgement.rules.words import Lexicon
 from planner.plan.fields import NOT_MEASURED
@@ -38,15 +39,34 @@ _BASE = {
 }
 
 
+# The label's window as a share of the data's span: from this share on, the open cases are a large part of
+# the data (a fifth or more), said even where the period ends in a year rather than "now"; from the second,
+# counted as negatives they are a quarter or more of the data, and the risk is high.
+OPEN_SHARE = 0.2
+LARGE_OPEN_SHARE = 0.25
+
+
 def _ends_now(plan: Plan) -> str | None:
     """The words saying the data's period runs up to the present, or None."""
     return UP_TO_NOW.find(plan.constraints.data.period)
 
 
+def _span_days(plan: Plan) -> tuple[int, float] | None:
+    """The year the data's period ends and its span in days, read from the first and last dates it says
+    (`2020 to 2025`, `Mar 2021 - Jun 2024`: months counted where both ends say one); None where it says
+    fewer than two years."""
+    dates = dates_in(plan.constraints.data.period or "")
+    if len(dates) < 2:
+        return None
+    (first, start), (last, end) = min(dates), max(dates)
+    months = (last - first) * 12 + end - start if start and end else (last - first) * 12
+    return (last, months * 30.4) if months > 0 else None
+
+
 @rule(
     "window-open-at-data-end",
     Category.data,
-    likelihood=4,
+    likelihood=5,
     impact=3,
     move=Move(
         "Hold back the cases whose outcome window has not closed",
@@ -90,9 +110,32 @@ def _ends_now(plan: Plan) -> str | None:
                 "the data as negatives?)",
             ),
         ),
+        Case(  # a period ending in a year, the window half its span, open cases read as negatives: high
+            {
+                **_BASE,
+                "constraints.data.period": "Trials from 2023 to 2024",
+                "product.negative_label": ["outcome_absent"],
+                "done.split": "random",
+            },
+            evidence=(
+                "constraints.data.label_delay_days: 180 (an outcome comes up to 180 days after the prediction)",
+                'constraints.data.period: "Trials from 2023 to 2024" (it ends in 2024: unless it was extracted 180 '
+                "days after that, the cases of its last 180 days, about 49% of the data's span, had not had their "
+                "window: are they in the data as negatives?)",
+                'product.negative_label: ["outcome_absent"] (a negative is an outcome that did not come: for '
+                "a recent case it has not had the time)",
+                'done.split: "random" (the test set draws from every month, the open ones among them)',
+            ),
+        ),
+        Case(
+            {**_BASE, "constraints.data.period": "2022 to 2024"}
+        ),  # a quarter of two years still open: medium
     ),
     quiet=(
-        Case({**_BASE, "constraints.data.period": "Mar 2021 - Jun 2024"}),  # no word says it runs to now
+        Case(
+            {**_BASE, "constraints.data.period": "Mar 2021 - Jun 2024"}
+        ),  # its last 6 months: 15% of the span
+        Case({**_BASE, "constraints.data.period": "2016 to 2024"}),  # 6 months of 8 years: a small part
         Case({**_BASE, "constraints.data.label_delay_days": 7}),  # a week's window: only days are open
         Case({**_BASE, "constraints.data.labels": ["manual"]}),  # labelled by hand: no outcome to wait for
         Case(  # only cases whose window has closed are kept
@@ -124,10 +167,12 @@ def window_open_at_data_end(plan: Plan) -> Evidence:
         return None
     if Negative.not_yet_known in plan.product.negative_label or waits_out_the_window(plan):
         return None  # recent-negatives-not-yet-known says it, or only closed windows are used
-    now = _ends_now(plan)
-    if now is None:
+    now, extent = _ends_now(plan), _span_days(plan)
+    if now is None and extent is None:
         return None
     if data.label_delay_days == NOT_MEASURED:
+        if now is None:
+            return None
         return Tempered(
             1,
             (
@@ -146,15 +191,20 @@ def window_open_at_data_end(plan: Plan) -> Evidence:
     span = data.label_delay_range()
     if span is None or span[1] < LATE_LABELS_DAYS:
         return None
-    days = show(span[1])
+    days, share = show(span[1]), span[1] / extent[1] if extent else None
+    if now is None and (share is None or share < OPEN_SHARE):
+        return None  # a period ending in a year, its last window a small part of it: not said
+    part = f", about {round(100 * min(share, 1.0))}% of the data's span," if share is not None else ""
+    ends = (
+        f"{now}: are the cases of the last {days} days{part}, whose window has not closed, in the data as "
+        "negatives?"
+        if now is not None
+        else f"it ends in {extent[0] if extent else ''}: unless it was extracted {days} days after that, the "
+        f"cases of its last {days} days{part} had not had their window: are they in the data as negatives?"
+    )
     found = [
         f"constraints.data.label_delay_days: {days} (an outcome comes up to {days} days after the prediction)",
-        quote(
-            plan,
-            "constraints.data.period",
-            f"{now}: are the cases of the last {days} days, whose window has not closed, in the data as "
-            "negatives?",
-        ),
+        quote(plan, "constraints.data.period", ends),
     ]
     if plan.done.split is Split.time:
         found.append(
@@ -165,7 +215,9 @@ def window_open_at_data_end(plan: Plan) -> Evidence:
             quote(plan, "done.split", "the test set draws from every month, the open ones among them")
         )
     negatives = plan.product.negative_label
-    if Negative.checked in negatives or plan.product.task not in _YES_NO:
+    absent = (Negative.outcome_absent, Negative.nothing_recorded, Negative.not_acted)
+    read_as_negative = any(negative in negatives for negative in absent)
+    if (Negative.checked in negatives and not read_as_negative) or plan.product.task not in _YES_NO:
         # The open cases are left out, not negative: the newest months keep only the quick outcomes.
         note = (
             "a negative is checked: are the open cases left out, leaving the newest months with only the "
@@ -175,8 +227,7 @@ def window_open_at_data_end(plan: Plan) -> Evidence:
         )
         path = "product.negative_label" if negatives else "product.task"
         return Tempered(1, (*found[:2], quote(plan, path, note)))
-    absent = (Negative.outcome_absent, Negative.nothing_recorded, Negative.not_acted)
-    if any(negative in negatives for negative in absent):
+    if read_as_negative:
         found.insert(
             2,
             quote(
@@ -185,4 +236,6 @@ def window_open_at_data_end(plan: Plan) -> Evidence:
                 "a negative is an outcome that did not come: for a recent case it has not had the time",
             ),
         )
-    return tuple(found)
+        if share is not None and share >= LARGE_OPEN_SHARE:
+            return tuple(found)  # a quarter or more of the data learnt and scored as negatives too early
+    return Tempered(4, found)
