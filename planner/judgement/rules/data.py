@@ -45,6 +45,7 @@ from planner.judgement.rules.evidence import (
     source_paths,
     truth_paths,
 )
+from planner.judgement.rules.fewpoints import counts_points, few_points
 from planner.judgement.rules.fitting import HOLDING_BACK_COSTS, WITHHOLDING_CARE, held_back_at_a_cost
 from planner.judgement.rules.handful import COUNT_NOT_MODEL, COUNT_NOT_MODEL_MITIGATION, a_handful
 from planner.judgement.rules.heard import catches_someone, live_too, wider_scope
@@ -1173,6 +1174,37 @@ def _learns_every_point(plan: Plan) -> bool:
                 "the points, not the series)",
             ),
         ),
+        Case(  # twelve yearly points of a yearly forecast, four inputs, one season tested: medium
+            {
+                "constraints.data.labeled_examples": 12,
+                "product.task": "forecasting",
+                "product.data_kinds": ["tabular", "time_series"],
+                "product.inputs": "Last year's bookings, ticket price, school holidays and the lineup size.",
+                "product.input_count": None,
+                "impact.volume": 1,
+                "impact.period": "year",
+                "constraints.data.period": "Festivals 2013 to 2024",
+                "done.test_size": 1,
+            },
+            evidence=(
+                "constraints.data.labeled_examples: 12 (at 1 a year, the data's 12 years hold about 12: these are "
+                "the points themselves, not series of points)",
+                'product.inputs: "Last year\'s bookings, ticket price, school holidays and the lineup ..." '
+                "(about 4 inputs: 11 training points, 2.8 per input, where a model needs some 10 to 20: it fits "
+                "noise)",
+                "done.test_size: 1 (one case: its error is a single draw, with no interval at all)",
+            ),
+        ),
+        Case(  # 90 batches measured, of some 120 the kiln fired in two years: a test of about 18
+            {
+                "constraints.data.labeled_examples": 90,
+                "product.task": "regression",
+                "product.data_kinds": ["tabular", "time_series"],
+                "impact.volume": 60,
+                "impact.period": "year",
+                "constraints.data.period": "Two years of kiln temperature logs",
+            },
+        ),
         Case(  # a concentration in the label (`4,600 per 100 g`) counts no items in each unit: not tempered
             {
                 "constraints.data.labeled_examples": 800,
@@ -1352,6 +1384,9 @@ def _few_labelled(plan: Plan, count: int) -> Evidence:
         return Tempered(1, (quote(plan, "constraints.data.labeled_examples", note), many))
     held = f"the history holds {fmt.count(count)} measured outcomes" if measured_outcomes(plan) else ""
     if _learns_every_point(plan):  # a count of series or cycles, each a history of points
+        points = counts_points(plan)
+        if points is not None:  # of the order of the points the data's years hold: the points themselves
+            return few_points(plan, points)
         note = "a forecast learns from every point of each series: count the points, not the series"
         note = f"{held}: {note}" if held else note
         return Tempered(1, (quote(plan, "constraints.data.labeled_examples", note),))
