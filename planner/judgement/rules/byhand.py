@@ -91,6 +91,18 @@ _WRITE_DOWN_THE_EXPERTS = Instead(
 )
 
 
+# A kiln relined every 40 firings by rule today, the rule tried as the baseline.
+_KILN = {
+    "by_hand.examples": 0,
+    "by_hand.done_today_by": "our_experts",
+    "product.task": "forecasting",
+    "product.data_kinds": ["tabular", "time_series"],
+    "heuristics.rules": [{"condition": "every 40 firings", "action": "reline the kiln"}],
+    "heuristics.verdict": "rules_baseline",
+    "done.metrics": [{"name": "Relines saved"}],
+}
+
+
 @rule(
     "never-done-by-hand",
     Category.model,
@@ -136,14 +148,8 @@ _WRITE_DOWN_THE_EXPERTS = Instead(
             ),
         ),
         Case(  # a rule tried as the baseline, but no done metric is scored against it: the experts judge today
-            {
-                "by_hand.examples": 0,
-                "by_hand.done_today_by": "our_experts",
-                "product.task": "forecasting",
-                "product.data_kinds": ["tabular", "time_series"],
-                "heuristics.rules": [{"condition": "every 40 firings", "action": "reline the kiln"}],
-                "heuristics.verdict": "rules_baseline",
-                "done.metrics": [{"name": "Relines saved"}],
+            _KILN
+            | {
                 "product.current_performance": None,
                 "constraints.data.labeled_examples": None,
                 "by_hand.noticed": [],
@@ -230,15 +236,7 @@ _WRITE_DOWN_THE_EXPERTS = Instead(
             }
         ),
         Case(  # a kiln relined on a fixed cycle today: the cycle is the yardstick, nobody judges each kiln
-            {
-                "by_hand.examples": 0,
-                "by_hand.done_today_by": "our_experts",
-                "product.task": "forecasting",
-                "product.data_kinds": ["tabular", "time_series"],
-                "heuristics.rules": [{"condition": "every 40 firings", "action": "reline the kiln"}],
-                "heuristics.verdict": "rules_baseline",
-                "done.metrics": [{"name": "Relines saved", "baseline_name": "the 40-firing cycle"}],
-            }
+            _KILN | {"done.metrics": [{"name": "Relines saved", "baseline_name": "the 40-firing cycle"}]}
         ),
         Case(  # planners forecast every day, and their error is measured: the task is done by hand daily
             {
