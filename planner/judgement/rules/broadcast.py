@@ -14,6 +14,20 @@ PUBLISHED_IN_BULK = 1000
 _OUTSIDE = frozenset({Audience.outsiders, Audience.both})
 
 
+def sent_unchecked(plan: Plan) -> str | None:
+    """The answer saying outputs go out with nobody checking each first, quoted; None where none says so."""
+    product = plan.product
+    if product.mode is Mode.automate:
+        return quote(plan, "product.mode", "nobody checks each before it goes out")
+    if product.delivery is Delivery.automatic:
+        return quote(plan, "product.delivery", "published as it comes, nobody checks each")
+    if Circumstance.commits_alone in product.circumstances:
+        return quote(plan, "product.circumstances", "it sends on its own, unchecked")
+    if product.checked_outputs in UNCHECKED_FIRST:
+        return quote(plan, "product.checked_outputs", "not every one is checked before it goes out")
+    return None
+
+
 def published_unchecked(plan: Plan) -> tuple[str, ...] | None:
     """The answers saying outsiders read the output, nobody checks each before it goes out, and a thousand
     or more go out at once or each period; None where any is not said. A wrong fact in a published
@@ -21,15 +35,8 @@ def published_unchecked(plan: Plan) -> tuple[str, ...] | None:
     product, impact = plan.product, plan.impact
     if product.audience not in _OUTSIDE or person_approves_each(plan):
         return None
-    if product.mode is Mode.automate:
-        unchecked = quote(plan, "product.mode", "nobody checks each before it goes out")
-    elif product.delivery is Delivery.automatic:
-        unchecked = quote(plan, "product.delivery", "published as it comes, nobody checks each")
-    elif Circumstance.commits_alone in product.circumstances:
-        unchecked = quote(plan, "product.circumstances", "it sends on its own, unchecked")
-    elif product.checked_outputs in UNCHECKED_FIRST:
-        unchecked = quote(plan, "product.checked_outputs", "not every one is checked before it goes out")
-    else:
+    unchecked = sent_unchecked(plan)
+    if unchecked is None:
         return None
     volume = impact.volume
     if not isinstance(volume, int | float) or volume < PUBLISHED_IN_BULK:

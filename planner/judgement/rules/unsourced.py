@@ -11,35 +11,16 @@ rule reasons from the team's answer, the severity and whether outputs go out unc
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
-from planner.judgement.rules.evidence import quote, ticked
+from planner.judgement.rules.broadcast import sent_unchecked
+from planner.judgement.rules.evidence import quote
 from planner.judgement.rules.generative import writes_text
 from planner.judgement.rules.harm import serious_harm, severity_quote
 from planner.judgement.rules.required import required_said
 from planner.plan.model import (
     Category,
-    Circumstance,
-    Delivery,
-    Mode,
     Plan,
     StatementsSource,
 )
-from planner.plan.oversight import UNCHECKED_FIRST
-
-
-def sent_unchecked(plan: Plan) -> str | None:
-    """The answer saying outputs go out with nobody checking each first, quoted; None where none says so."""
-    product = plan.product
-    if product.mode is Mode.automate:
-        return quote(plan, "product.mode", "nobody checks each before it goes out")
-    alone = ticked(plan, Circumstance.commits_alone)
-    if alone:
-        return alone
-    if product.delivery is Delivery.automatic:
-        return quote(plan, "product.delivery", "published as it comes, nobody checks each")
-    if product.checked_outputs in UNCHECKED_FIRST:
-        return quote(plan, "product.checked_outputs", "not every one is checked before it goes out")
-    return None
-
 
 _ALONE = (
     "some kinds of statement come only from the model's own knowledge: no input or reference holds them, "
